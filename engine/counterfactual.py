@@ -1,0 +1,134 @@
+"""Counterfactuals: the smallest single-indicator change that moves an area to the next grade.
+
+An area's grade only changes where a value crosses a threshold (a cut point, an interval bound,
+a limiter's constant), so the candidates are those thresholds, tried nearest first, each at the
+threshold itself and just beyond it. The first candidate that reaches the target is the smallest
+change of that indicator; `area_rank` is the same function that graded the area, so the
+counterfactual is true by construction and the property tests check it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from engine.compile import CompiledArea, CompiledPack
+from engine.evaluator import RawArea, area_rank
+from engine.model.conditions import Compare, leaves
+from engine.model.evidence import Observation
+from engine.model.pack import Unit
+from engine.model.result import Counterfactual, NoSingleChange
+
+SCALE = {Unit.PERCENT: 100.0, Unit.RATE_PER_10000: 10_000.0, Unit.RATIO: 1.0}
+
+
+def thresholds(area: CompiledArea, indicator: str) -> list[float]:
+    """Every constant in `area` at which the grade could change as `indicator` moves."""
+    found: set[float] = set()
+    for rule in area.rules:
+        if rule.indicator != indicator:
+            continue
+        found.update(cut for cut, _ in rule.cuts)
+        for low, high, _ in rule.intervals:
+            found.update(bound for bound in (low, high) if math.isfinite(bound))
+    for limiter in area.limiters:
+        if indicator in limiter.indicators:
+            for leaf in leaves(limiter.model.when):
+                if isinstance(leaf, Compare) and leaf.indicator == indicator:
+                    found.add(leaf.value)
+    return sorted(found)
+
+
+def _nudge(value: float, direction: float) -> float:
+    return value + direction * max(abs(value) * 1e-9, 1e-9)
+
+
+def find_counterfactuals(
+    pack: CompiledPack,
+    raw: RawArea,
+    values: Mapping[str, float],
+    observations: Mapping[str, Observation],
+) -> tuple[list[Counterfactual], NoSingleChange | None]:
+    """Counterfactuals for every evidenced indicator of the area, or why there are none."""
+    if raw.rank is None or raw.rank == 0:
+        return [], None
+    area, target = raw.area, raw.rank - 1
+    results: list[Counterfactual] = []
+    for indicator in area.indicators:
+        current = values.get(indicator)
+        if current is None:
+            continue
+        found = _smallest_change(pack, area, values, indicator, current, target)
+        if found is None:
+            continue
+        needed, strict = found
+        results.append(
+            Counterfactual(
+                indicator=indicator,
+                indicator_title=pack.indicators[indicator].title,
+                current=current,
+                needed=needed,
+                strict=strict,
+                target=pack.grade_ids[target],
+                extra_count=_extra_count(
+                    pack.indicators[indicator].unit,
+                    observations[indicator],
+                    needed,
+                    strict,
+                    current,
+                ),
+            )
+        )
+    if results:
+        return results, None
+    reason = (
+        "limiters cap the grade on more than one indicator"
+        if sum(raw.fired) > 1
+        else "no single indicator, changed alone, lifts enough of the evidence"
+    )
+    return [], NoSingleChange(target=pack.grade_ids[target], reason=reason)
+
+
+def _smallest_change(
+    pack: CompiledPack,
+    area: CompiledArea,
+    values: Mapping[str, float],
+    indicator: str,
+    current: float,
+    target: int,
+) -> tuple[float, bool] | None:
+    domain = pack.indicators[indicator].effective_domain
+    candidates = sorted(
+        thresholds(area, indicator), key=lambda value: (abs(value - current), value)
+    )
+    trial_values = dict(values)
+    for candidate in candidates:
+        if not domain.contains(candidate):
+            continue
+        directions = (
+            [1.0, -1.0] if candidate == current else [math.copysign(1.0, candidate - current)]
+        )
+        for trial, strict in [(candidate, False)] + [
+            (_nudge(candidate, direction), True) for direction in directions
+        ]:
+            if trial == current or not domain.contains(trial):
+                continue
+            trial_values[indicator] = trial
+            rank, _, _, _ = area_rank(area, trial_values, pack.categories, pack.worst)
+            if rank is not None and rank <= target:
+                return candidate, strict
+    return None
+
+
+def _extra_count(
+    unit: Unit, observation: Observation, needed: float, strict: bool, current: float
+) -> int | None:
+    """Signed change in the numerator that reaches `needed`, when the figure is a fraction."""
+    if observation.numerator is None or observation.denominator is None or unit not in SCALE:
+        return None
+    count = needed / SCALE[unit] * observation.denominator
+    if needed > current:
+        required = math.floor(count + 1e-9) + 1 if strict else math.ceil(count - 1e-9)
+    else:
+        required = math.ceil(count - 1e-9) - 1 if strict else math.floor(count + 1e-9)
+    return int(required - observation.numerator)

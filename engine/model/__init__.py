@@ -1,0 +1,1 @@
+"""The vocabulary: frozen pydantic models for packs, evidence and results."""
