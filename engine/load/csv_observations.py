@@ -132,10 +132,11 @@ def parse_csv_observations(
             observation = Observation.model_validate(record)
         except ValidationError as error:
             for detail in error.errors(include_url=False):
-                field = str(detail["loc"][0]) if detail["loc"] else "indicator"
+                message = str(detail["msg"]).removeprefix("Value error, ")
+                default = "numerator" if "numerator" in message else "indicator"
+                field = str(detail["loc"][0]) if detail["loc"] else default
                 column_name = {"period": "period_start"}.get(field, field)
                 column = columns[names.index(column_name)] if column_name in names else 1
-                message = str(detail["msg"]).removeprefix("Value error, ")
                 problems.append(
                     Diagnostic(display_path, line, column, "E007", f"{field}: {message}")
                 )

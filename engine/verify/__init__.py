@@ -1,0 +1,1 @@
+"""Verification of rule packs: static consistency checks and the pack test runner."""
