@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from engine.model.conditions import (
     All,
+    AnyOf,
     Compare,
     Condition,
     EvidenceCount,
@@ -19,7 +20,6 @@ from engine.model.conditions import (
     Not,
     Op,
 )
-from engine.model.conditions import Any_ as AnyOf
 from engine.model.pack import (
     Area,
     CutPointRule,

@@ -9,6 +9,7 @@ never decide.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Literal
 
 from engine import __version__
 from engine.aggregate import best_fit_shares
@@ -19,13 +20,13 @@ from engine.evaluator import RawArea, RawEvaluation, RawFinding
 from engine.model.base import Origin
 from engine.model.conditions import (
     All,
+    AnyOf,
     Compare,
     Condition,
     EvidenceCount,
     FindingCount,
     Not,
 )
-from engine.model.conditions import Any_ as AnyOf
 from engine.model.evidence import EvidenceBundle
 from engine.model.pack import CutPointRule, Polarity
 from engine.model.result import (
@@ -136,7 +137,9 @@ def _thresholds(pack: CompiledPack, found: RawFinding) -> tuple[Threshold | None
     """The cut point the value met (if any) and the next better one (if any)."""
     model = found.rule.model
     if isinstance(model, CutPointRule):
-        comparison = "at-least" if found.rule.higher_is_better else "at-most"
+        comparison: Literal["at-least", "at-most"] = (
+            "at-least" if found.rule.higher_is_better else "at-most"
+        )
         met: Threshold | None = None
         better: Threshold | None = None
         better_rank = -1

@@ -6,10 +6,9 @@ count and comparison, so the same policy can be replayed on Ofsted's historical 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from engine.model.conditions import All, AreaGrade, Condition, CountAreas, GradeOp, Not
-from engine.model.conditions import Any_ as AnyOf
+from engine.model.conditions import All, AnyOf, AreaGrade, Condition, CountAreas, GradeOp, Not
 from engine.model.pack import (
     AreaGradeOf,
     BestOfAreas,
@@ -25,7 +24,7 @@ Ranks = Mapping[str, int | None]
 
 
 def decide(
-    policy: OverallPolicy, grade_ids: list[str] | tuple[str, ...], ranks: Ranks
+    policy: OverallPolicy, grade_ids: Sequence[str], ranks: Ranks
 ) -> tuple[int | None, OverallRule | None]:
     """The overall grade rank and the step that decided it; (None, None) when no step applies."""
     index = {grade: rank for rank, grade in enumerate(grade_ids)}

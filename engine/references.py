@@ -16,6 +16,7 @@ from engine.model.conditions import (
     EVIDENCE_KINDS,
     GRADE_KINDS,
     All,
+    AnyOf,
     AreaGrade,
     Compare,
     Condition,
@@ -24,7 +25,6 @@ from engine.model.conditions import (
     FindingCount,
     Not,
 )
-from engine.model.conditions import Any_ as AnyOf
 from engine.model.pack import (
     AreaGradeOf,
     BestOfAreas,

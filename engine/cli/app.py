@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
@@ -37,7 +37,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """Formats of `evaluate`."""
 
     TEXT = "text"
@@ -45,21 +45,21 @@ class OutputFormat(str, Enum):
     MARKDOWN = "markdown"
 
 
-class DiagnosticFormat(str, Enum):
+class DiagnosticFormat(StrEnum):
     """Formats of diagnostics."""
 
     TEXT = "text"
     JSON = "json"
 
 
-class Explain(str, Enum):
+class Explain(StrEnum):
     """How much of the explanation `evaluate` prints as text."""
 
     FAILS = "fails"
     FULL = "full"
 
 
-class SchemaKind(str, Enum):
+class SchemaKind(StrEnum):
     """Schema families."""
 
     RULES = "rules"
@@ -82,7 +82,7 @@ def handled(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(130) from None
         except (typer.Exit, typer.Abort):
             raise
-        except Exception as error:  # noqa: BLE001 -- the last line of defence: no traceback for users
+        except Exception as error:  # the last line of defence: no traceback reaches users
             sys.stderr.write(
                 f"ilacs: internal error: {type(error).__name__}: {error} (please report this)\n"
             )

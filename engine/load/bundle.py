@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -65,7 +65,7 @@ def load_bundle(folder: str | Path) -> EvidenceBundle:
     if problems:
         raise LoadError(problems)
     observations.sort(key=lambda observation: observation.indicator)
-    body = {
+    body: dict[str, Any] = {
         "id": bundle_id,
         "manifest": manifest,
         "observations": observations,

@@ -45,14 +45,17 @@ def _resolve(data: Any, loc: tuple[str | int, ...]) -> tuple[PathKey, tuple[str 
     current = data
     rest: list[str | int] = []
     for step in loc:
-        if (isinstance(current, dict) and step in current) or (
-            isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current)
-        ):
-            path.append(step)
-            current = current[step]
-            rest = []
+        following: Any
+        if isinstance(current, dict) and step in current:  # noqa: SIM114 -- one branch per container keeps mypy narrowing
+            following = current[step]
+        elif isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current):
+            following = current[step]
         else:
             rest.append(step)
+            continue
+        path.append(step)
+        current = following
+        rest = []
     return tuple(path), tuple(rest)
 
 

@@ -32,7 +32,7 @@ _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 class StrictLoader(yaml.SafeLoader):
     """SafeLoader without implicit timestamps. Composition only; see `parse_yaml`."""
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers = {  # noqa: RUF012 -- PyYAML reads this class attribute; replaced, never mutated
         first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP_TAG]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
@@ -96,11 +96,11 @@ class _Builder:
     def build(self, node: yaml.Node, path: PathKey) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise _Abort(node, "L005", f"document expands to more than {MAX_NODES} nodes")
+            raise _AbortError(node, "L005", f"document expands to more than {MAX_NODES} nodes")
         if len(path) > MAX_DEPTH:
-            raise _Abort(node, "L005", f"document is nested more than {MAX_DEPTH} levels deep")
+            raise _AbortError(node, "L005", f"document is nested more than {MAX_DEPTH} levels deep")
         if id(node) in self.active:
-            raise _Abort(node, "L005", "an alias refers to the node that contains it")
+            raise _AbortError(node, "L005", "an alias refers to the node that contains it")
         self.values.setdefault(path, _mark(node))
         if isinstance(node, yaml.MappingNode):
             self.active.add(id(node))
@@ -138,13 +138,16 @@ class _Builder:
                 )
                 continue
             first_seen[key] = key_node
-            child = (*path, key)
+            step: str | int = (
+                key if isinstance(key, str | int) and not isinstance(key, bool) else str(key)
+            )
+            child = (*path, step)
             self.keys[child] = _mark(key_node)
             result[key] = self.build(value_node, child)
         return result
 
 
-class _Abort(Exception):
+class _AbortError(Exception):
     def __init__(self, node: yaml.Node, code: str, message: str) -> None:
         self.node = node
         self.code = code
@@ -166,7 +169,7 @@ def parse_yaml(text: str, display_path: str) -> YamlDocument:
         builder = _Builder(loader, display_path)
         try:
             data = builder.build(node, ())
-        except _Abort as abort:
+        except _AbortError as abort:
             line, column = _mark(abort.node)
             raise LoadError(
                 [Diagnostic(display_path, line, column, abort.code, abort.message)]

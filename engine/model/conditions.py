@@ -167,7 +167,7 @@ class All(Model):
     conditions: list[Condition] = Field(min_length=1, description="Conditions that must all hold.")
 
 
-class Any_(Model):
+class AnyOf(Model):
     """True when at least one condition is true."""
 
     kind: Literal["any"] = Field(description="Variant tag.")
@@ -184,7 +184,7 @@ class Not(Model):
 
 
 Condition = Annotated[
-    Union[Compare, EvidenceCount, FindingCount, AreaGrade, CountAreas, All, Any_, Not],  # noqa: UP007 -- pydantic needs the named Union for a recursive alias
+    Union[Compare, EvidenceCount, FindingCount, AreaGrade, CountAreas, All, AnyOf, Not],  # noqa: UP007 -- pydantic needs the named Union for a recursive alias
     Field(discriminator="kind"),
 ]
 
@@ -192,13 +192,13 @@ EVIDENCE_KINDS = frozenset({"compare", "evidence-count", "finding-count"})
 GRADE_KINDS = frozenset({"area-grade", "count"})
 
 All.model_rebuild()
-Any_.model_rebuild()
+AnyOf.model_rebuild()
 Not.model_rebuild()
 
 
 def leaves(condition: Condition) -> list[Condition]:
     """Every non-combinator condition inside `condition`, in document order."""
-    if isinstance(condition, All | Any_):
+    if isinstance(condition, All | AnyOf):
         out: list[Condition] = []
         for child in condition.conditions:
             out.extend(leaves(child))

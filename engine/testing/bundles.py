@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import Any
 
 from engine.load.bundle import bundle_hash
 from engine.model.evidence import (
@@ -52,7 +53,7 @@ def make_bundle(
         as_of=as_of,
         files=["generated"],
     )
-    body = {
+    body: dict[str, Any] = {
         "id": "generated",
         "manifest": manifest,
         "observations": observations,
