@@ -341,7 +341,7 @@ def _improvements(pack: CompiledPack, raw: RawArea) -> list[Improvement]:
             Improvement(
                 text=text,
                 framework_tag=indicator.framework_tag,
-                priority_action=found.rank == pack.worst,
+                priority_action=False,
                 source=found.rule.id,
             )
         )

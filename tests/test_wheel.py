@@ -65,3 +65,25 @@ def test_wheel_installs_and_evaluates_outside_the_repo(tmp_path: Path) -> None:
         check=True,
     ).stdout.strip()
     assert located.startswith(str(environment))
+    shipped = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import engine, pkgutil; print(sorted(m.name for m in pkgutil.walk_packages(engine.__path__, 'engine.')))",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        check=True,
+    ).stdout
+    in_repo = sorted(
+        "engine."
+        + ".".join(path.relative_to(ROOT / "engine").with_suffix("").parts).removesuffix(
+            ".__init__"
+        )
+        for path in (ROOT / "engine").rglob("*.py")
+        if path.name != "__main__.py" and path != ROOT / "engine" / "__init__.py"
+    )
+    for module in in_repo:
+        assert f"'{module}'" in shipped, module
