@@ -16,7 +16,7 @@ from engine.compile import CompiledArea, CompiledPack
 from engine.evaluator import RawArea, area_rank
 from engine.model.conditions import Compare, leaves
 from engine.model.evidence import Observation
-from engine.model.pack import Unit
+from engine.model.pack import Polarity, Unit
 from engine.model.result import Counterfactual, NoSingleChange
 
 SCALE = {Unit.PERCENT: 100.0, Unit.RATE_PER_10000: 10_000.0, Unit.RATIO: 1.0}
@@ -97,25 +97,40 @@ def _smallest_change(
     current: float,
     target: int,
 ) -> tuple[float, bool] | None:
-    domain = pack.indicators[indicator].effective_domain
-    candidates = sorted(
-        thresholds(area, indicator), key=lambda value: (abs(value - current), value)
-    )
+    definition = pack.indicators[indicator]
+    domain = definition.effective_domain
+    points = thresholds(area, indicator)
     trial_values = dict(values)
+
+    def reaches(trial: float) -> bool:
+        trial_values[indicator] = trial
+        rank, _, _, _ = area_rank(area, trial_values, pack.categories, pack.worst)
+        return rank is not None and rank <= target
+
+    if definition.polarity is not Polarity.TARGET_RANGE and points:
+        # The grade is monotone in the value, so if the most favourable value beyond every
+        # threshold does not reach the target, nothing does: one evaluation instead of many.
+        higher = definition.polarity is Polarity.HIGHER_IS_BETTER
+        extreme = _nudge(max(points), 1.0) if higher else _nudge(min(points), -1.0)
+        bound = domain.max if higher else domain.min
+        if bound is not None:
+            extreme = min(extreme, bound) if higher else max(extreme, bound)
+        if not reaches(extreme):
+            return None
+    candidates = sorted(points, key=lambda value: (abs(value - current), value))
     for candidate in candidates:
         if not domain.contains(candidate):
             continue
         directions = (
             [1.0, -1.0] if candidate == current else [math.copysign(1.0, candidate - current)]
         )
-        for trial, strict in [(candidate, False)] + [
+        trials = [(candidate, False)] + [
             (_nudge(candidate, direction), True) for direction in directions
-        ]:
+        ]
+        for trial, strict in trials:
             if trial == current or not domain.contains(trial):
                 continue
-            trial_values[indicator] = trial
-            rank, _, _, _ = area_rank(area, trial_values, pack.categories, pack.worst)
-            if rank is not None and rank <= target:
+            if reaches(trial):
                 return candidate, strict
     return None
 

@@ -29,7 +29,11 @@ PathKey = tuple[str | int, ...]
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
-class StrictLoader(yaml.SafeLoader):
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's loader when PyYAML was built with it (about 10x faster), else the pure-Python one."""
+
+
+class StrictLoader(_BaseLoader):  # type: ignore[misc]  # base chosen at import; same interface
     """SafeLoader without implicit timestamps. Composition only; see `parse_yaml`."""
 
     yaml_implicit_resolvers = {  # noqa: RUF012 -- PyYAML reads this class attribute; replaced, never mutated
