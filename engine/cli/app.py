@@ -52,6 +52,14 @@ class DiagnosticFormat(StrEnum):
     JSON = "json"
 
 
+class CheckFormat(StrEnum):
+    """Formats of `check`."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
 class Explain(StrEnum):
     """How much of the explanation `evaluate` prints as text."""
 
@@ -206,6 +214,29 @@ def validate(
         sys.stdout.write(f"ok: {checked}\n")
     if diagnostics:
         raise typer.Exit(2)
+
+
+@app.command()
+@handled
+def check(
+    packs: Annotated[list[str], typer.Argument(help="Pack folders or built-in pack ids.")],
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text, json or github.")
+    ] = CheckFormat.TEXT,
+) -> None:
+    """Prove a pack consistent: bands, monotonicity, reachability, references, citations (exit 1 on findings)."""
+    from engine.cli.diagnostics import render_diagnostics
+    from engine.verify.check import check_packs
+
+    report = check_packs(list(packs))
+    if report.load_errors:
+        report_diagnostics(report.load_errors)
+        raise typer.Exit(2)
+    sys.stdout.write(
+        render_diagnostics(report.problems, output_format.value, checked=f"{report.packs} pack(s)")
+    )
+    if report.problems:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -114,7 +114,7 @@ def load_pack_documents(
     if pack is not None:
         merge_problems = merge_problems + check_references(pack)
     if merge_problems or pack is None:
-        raise LoadError([_place(problem, documents) for problem in merge_problems])
+        raise LoadError([place(problem, documents) for problem in merge_problems])
     return pack, documents
 
 
@@ -263,7 +263,7 @@ def _stamp_overall(manifest: PackManifest, document: YamlDocument) -> PackManife
     )
 
 
-def _place(problem: PackProblem, documents: dict[tuple[str, str], YamlDocument]) -> Diagnostic:
+def place(problem: PackProblem, documents: dict[tuple[str, str], YamlDocument]) -> Diagnostic:
     origin = problem.origin
     document = documents.get((origin.pack, origin.file))
     if document is None:

@@ -78,7 +78,13 @@ class Compare(Model):
     indicator: Id = Field(description="Indicator id from the catalogue.")
     op: Op = Field(description="lt, le, gt or ge.")
     value: float = Field(description="The threshold, in the indicator's unit.")
-    source: Text = Field(description="Citation for the threshold: where the number comes from.")
+    source: Text | None = Field(
+        default=None,
+        description="Citation for the threshold; `ilacs check` reports a missing one (C501).",
+    )
+    unit: str | None = Field(
+        default=None, description="The unit `value` is written in; `ilacs check` verifies it."
+    )
 
 
 class EvidenceCount(Model):

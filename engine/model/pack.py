@@ -135,8 +135,12 @@ class Cut(Model):
 
     grade: Id = Field(description="The grade reached at or beyond this value.")
     at: float = Field(description="The cut point, in the indicator's unit.")
-    source: Text = Field(
-        description="Citation: statutory timescale, England figure, percentile, descriptor."
+    source: Text | None = Field(
+        default=None,
+        description=(
+            "Citation: statutory timescale, England figure, percentile, descriptor. "
+            "Required in practice: `ilacs check` reports a threshold without one (C501)."
+        ),
     )
 
 
@@ -155,6 +159,10 @@ class CutPointRule(Model):
         default=1.0, gt=0, description="Share of the area's evidence this carries."
     )
     cuts: list[Cut] = Field(min_length=1, description="Cut points, best grade first.")
+    unit: Unit | None = Field(
+        default=None,
+        description="The unit the cut points are written in; `ilacs check` verifies it is the indicator's.",
+    )
     because: Text = Field(description="Why this indicator matters for the area.")
     improve: Text | None = Field(
         default=None,
@@ -169,7 +177,10 @@ class Interval(Model):
     grade: Id = Field(description="Grade for values in this band.")
     min: float | None = Field(default=None, description="Inclusive lower bound; none = unbounded.")
     max: float | None = Field(default=None, description="Exclusive upper bound; none = unbounded.")
-    source: Text = Field(description="Citation for the bounds.")
+    source: Text | None = Field(
+        default=None,
+        description="Citation for the bounds; `ilacs check` reports a missing one (C501).",
+    )
 
 
 class IntervalRule(Model):
@@ -182,6 +193,10 @@ class IntervalRule(Model):
         default=1.0, gt=0, description="Share of the area's evidence this carries."
     )
     intervals: list[Interval] = Field(min_length=1, description="Bands covering the domain.")
+    unit: Unit | None = Field(
+        default=None,
+        description="The unit the cut points are written in; `ilacs check` verifies it is the indicator's.",
+    )
     because: Text = Field(description="Why this indicator matters for the area.")
     improve: Text | None = Field(default=None, description="Wording for 'what needs to improve'.")
     origin: SkipJsonSchema[Origin | None] = Field(default=None, exclude=True)
@@ -324,6 +339,13 @@ class OverallPolicy(Model):
     title: Text = Field(description="The judgement's name.")
     rules: list[OverallRule] = Field(min_length=1, description="Steps, first match wins.")
     source: Text = Field(description="Citation for the policy.")
+    may_be_ungraded: list[Id] = Field(
+        default_factory=list,
+        description=(
+            "Areas the policy must also handle ungraded (care leavers before 2023), so it can be "
+            "replayed on historical outcomes; the checker tries these combinations too."
+        ),
+    )
 
 
 class FrameworkRef(Model):

@@ -24,7 +24,7 @@ class Threshold(Model):
     comparison: Literal["at-least", "at-most", "in-range"] = Field(
         description="How the value is compared."
     )
-    source: str = Field(description="Citation.")
+    source: str | None = Field(description="Citation.")
 
 
 class Finding(Model):
