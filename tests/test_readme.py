@@ -32,7 +32,8 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("readme")
     for name in ("examples", "rules"):
         shutil.copytree(ROOT / name, folder / name)
-    shutil.copytree(ROOT / "tests" / "fixtures", folder / "tests" / "fixtures")
+    for part in ("fixtures", "verify"):
+        shutil.copytree(ROOT / "tests" / part, folder / "tests" / part)
     return folder
 
 
