@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from engine.model.cases import CaseFile
 from engine.model.evidence import BundleManifest, Narrative, ObservationFile, ProfessionalJudgement
 from engine.model.pack import AreaSpec, IndicatorCatalogue, PackManifest
 from engine.model.result import Evaluation
@@ -23,6 +24,7 @@ SCHEMAS: dict[str, dict[str, tuple[type[BaseModel], str]]] = {
         "pack": (PackManifest, "rules/schema/pack.schema.json"),
         "indicators": (IndicatorCatalogue, "rules/schema/indicators.schema.json"),
         "area": (AreaSpec, "rules/schema/area.schema.json"),
+        "cases": (CaseFile, "rules/schema/cases.schema.json"),
     },
     "evidence": {
         "bundle": (BundleManifest, "evidence/schema/bundle.schema.json"),

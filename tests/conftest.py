@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+
+import engine.testing.profiles  # noqa: F401 -- registers dev/ci/fuzz and loads HYPOTHESIS_PROFILE
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 EXAMPLES = ROOT / "examples"
-
-settings.register_profile("dev", max_examples=60)
-settings.register_profile(
-    "ci",
-    max_examples=150,
-    derandomize=True,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-settings.register_profile("fuzz", max_examples=5000, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture

@@ -239,6 +239,24 @@ def check(
         raise typer.Exit(1)
 
 
+@app.command("test")
+@handled
+def test_pack(
+    pack: Annotated[str, typer.Argument(help="Pack folder or built-in pack id.")],
+    output_format: Annotated[
+        DiagnosticFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = DiagnosticFormat.TEXT,
+) -> None:
+    """Run a pack's YAML test cases and boundary rows; report coverage (exit 1 on failure or a gap)."""
+    from engine.report.pack_tests import render_test_report
+    from engine.verify.cases import run_pack_tests
+
+    report = run_pack_tests(pack)
+    sys.stdout.write(render_test_report(report, output_format.value))
+    if not report.ok:
+        raise typer.Exit(1)
+
+
 @app.command()
 @handled
 def schema(
@@ -248,7 +266,7 @@ def schema(
         typer.Option(
             "--part",
             "-p",
-            help="rules: pack, indicators, area; evidence: bundle, observations, narrative, judgement.",
+            help="rules: pack, indicators, area, cases; evidence: bundle, observations, narrative, judgement.",
         ),
     ] = None,
     output: OutputOption = None,
