@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 EXAMPLE = ROOT / "examples" / "riverside-2025"
 
 
@@ -64,6 +65,22 @@ def cli_start_up() -> None:
     )
 
 
+def check_large_pack() -> None:
+    import tempfile
+
+    from generate_pack import generate
+
+    from engine.verify.check import check_packs
+
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = generate(Path(temporary) / "large", rules=500)
+        seconds = median_seconds(lambda: check_packs([folder]), repeats=3)
+    print(
+        f"ilacs check on a generated 500-rule pack (load and all checks): {seconds:.2f} s (budget 1 s)"
+    )
+
+
 if __name__ == "__main__":
     evaluations_per_second()
+    check_large_pack()
     cli_start_up()

@@ -68,3 +68,7 @@ class CaseFile(Model):
         default_factory=list,
         description="Ids of inherited (ancestor) cases this pack no longer expects.",
     )
+    retire_boundaries: list[Id] = Field(
+        default_factory=list,
+        description="Rule ids whose inherited boundary rows this pack replaces (it changed their cuts).",
+    )
