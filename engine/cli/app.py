@@ -259,6 +259,19 @@ def test_pack(
 
 @app.command()
 @handled
+def docs(
+    pack: Annotated[str, typer.Argument(help="Pack folder or built-in pack id.")],
+    output: OutputOption = None,
+) -> None:
+    """Markdown documentation of a pack, generated from the pack: areas, thresholds, citations, policies."""
+    from engine.load.pack import load_pack
+    from engine.report.pack_docs import render_pack_docs
+
+    emit(render_pack_docs(load_pack(pack)), output)
+
+
+@app.command()
+@handled
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="rules, evidence or result.")],
     part: Annotated[
