@@ -15,8 +15,8 @@ from engine import __version__
 from engine.aggregate import best_fit_shares
 from engine.compile import CompiledArea, CompiledPack, CompiledRule
 from engine.confidence import borderline_flag, small_denominator_flag, stale_flag
-from engine.counterfactual import find_counterfactuals
-from engine.evaluator import RawArea, RawEvaluation, RawFinding
+from engine.counterfactual import find_counterfactuals, thresholds
+from engine.evaluator import RawArea, RawEvaluation, RawFinding, area_rank
 from engine.model.base import Origin
 from engine.model.conditions import (
     All,
@@ -182,6 +182,7 @@ def _finding(pack: CompiledPack, found: RawFinding) -> Finding:
         met=met,
         next=better,
         source=observation.source,
+        note=observation.note,
         as_of=observation.as_of,
         period=observation.period,
         measure=observation.measure,
@@ -307,7 +308,9 @@ def _flags(pack: CompiledPack, raw: RawArea, bundle: EvidenceBundle) -> list[Con
     return flags
 
 
-def _missing(pack: CompiledPack, raw: RawArea) -> list[MissingEvidence]:
+def _missing(
+    pack: CompiledPack, raw: RawArea, values: Mapping[str, float]
+) -> list[MissingEvidence]:
     grouped: dict[str, list[CompiledRule]] = {}
     for rule in raw.missing:
         grouped.setdefault(rule.indicator, []).append(rule)
@@ -318,9 +321,27 @@ def _missing(pack: CompiledPack, raw: RawArea) -> list[MissingEvidence]:
             rules=[rule.id for rule in rules],
             weight=sum(rule.weight for rule in rules),
             category=pack.indicators[indicator].category,
+            grade_with_best_value=_grade_with_best_value(pack, raw, values, indicator),
         )
         for indicator, rules in grouped.items()
     ]
+
+
+def _grade_with_best_value(
+    pack: CompiledPack, raw: RawArea, values: Mapping[str, float], indicator: str
+) -> str | None:
+    """What the area's grade would be with `indicator` evidenced at its most favourable value."""
+    definition = pack.indicators[indicator]
+    points = thresholds(raw.area, indicator)
+    domain = definition.effective_domain
+    if definition.polarity is Polarity.LOWER_IS_BETTER:
+        best = domain.min
+    elif definition.polarity is Polarity.HIGHER_IS_BETTER:
+        best = domain.max if domain.max is not None else (max(points) + 1 if points else domain.min)
+    else:
+        best = points[len(points) // 2] if points else domain.min
+    rank, _, _, _ = area_rank(raw.area, {**values, indicator: best}, pack.categories, pack.worst)
+    return pack.grade_ids[rank] if rank is not None else None
 
 
 def _improvements(pack: CompiledPack, raw: RawArea) -> list[Improvement]:
@@ -401,7 +422,7 @@ def _area(
             share=round(raw.evidenced_weight / total, 6) if total else 1.0,
             minimum=area.minimum_coverage,
         ),
-        missing=_missing(pack, raw),
+        missing=_missing(pack, raw, evaluation.values),
         flags=_flags(pack, raw, bundle),
         counterfactuals=counterfactuals,
         no_single_change=no_single,

@@ -259,6 +259,42 @@ def test_pack(
 
 @app.command()
 @handled
+def report(
+    bundle: Annotated[Path, typer.Argument(help="Evidence bundle folder.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="FILE.html, FILE.md or FILE.docx.")
+    ],
+    rules: RulesOption = DEFAULT_PACK,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous", "-p", help="Last year's bundle, for the summary's comparison and trends."
+        ),
+    ] = None,
+) -> None:
+    """Write the self-evaluation report (HTML, Markdown or Word) for a bundle."""
+    from engine.cli.output import write_atomically
+    from engine.errors import LoadError
+    from engine.report.builder import REPORT_FORMATS, render_report
+
+    suffix = output.suffix.lower()
+    if suffix not in REPORT_FORMATS:
+        raise LoadError(
+            [
+                Diagnostic(
+                    str(output),
+                    1,
+                    1,
+                    "L012",
+                    f"unknown report format '{suffix or output.name}'; use .html, .md or .docx",
+                )
+            ]
+        )
+    write_atomically(render_report(bundle, suffix, rules, previous), output)
+
+
+@app.command()
+@handled
 def docs(
     pack: Annotated[str, typer.Argument(help="Pack folder or built-in pack id.")],
     output: OutputOption = None,

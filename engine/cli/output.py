@@ -16,13 +16,21 @@ def emit(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    write_atomically(text.encode("utf-8"), output)
+
+
+def write_atomically(data: bytes, output: Path) -> None:
+    """Write `data` to `output` through a temporary file in the same folder and a rename."""
     folder = output.parent if str(output.parent) else Path()
     if not folder.is_dir():
         raise LoadError([Diagnostic(str(output), 1, 1, "L001", "the output folder does not exist")])
     handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        Path(temporary).chmod(0o666 & ~umask)
         Path(temporary).replace(output)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)

@@ -112,6 +112,13 @@ class Indicator(Model):
     informational: bool = Field(
         default=False, description="Context only: not used by any rule, and the checker knows it."
     )
+    dfe_measure: Text | None = Field(
+        default=None,
+        description=(
+            "The DfE published measure this indicator matches (a column of the reference data), "
+            "so reports can show the authority's published trend and its statistical neighbours."
+        ),
+    )
     origin: SkipJsonSchema[Origin | None] = Field(default=None, exclude=True)
 
     @property

@@ -43,6 +43,7 @@ class Finding(Model):
     met: Threshold | None = Field(default=None, description="The cut point the value met, if any.")
     next: Threshold | None = Field(default=None, description="The next better cut point, if any.")
     source: str = Field(description="Where the value came from.")
+    note: str | None = Field(default=None, description="The evidence's own note on the figure.")
     as_of: dt.date | None = Field(default=None, description="Date of the value.")
     period: Period | None = Field(default=None, description="Period of the value.")
     measure: Measure | None = Field(default=None, description="Snapshot or period.")
@@ -92,6 +93,13 @@ class MissingEvidence(Model):
     rules: list[Id] = Field(description="Rules that need it.")
     weight: float = Field(description="Weight it would carry.")
     category: Id = Field(description="Evidence category.")
+    grade_with_best_value: Id | None = Field(
+        default=None,
+        description=(
+            "The area's grade if this indicator were evidenced at its most favourable value and "
+            "nothing else changed; none when that still gives no suggestion."
+        ),
+    )
 
 
 class Coverage(Model):
