@@ -56,6 +56,11 @@ def test_wheel_installs_and_evaluates_outside_the_repo(tmp_path: Path) -> None:
     result = json.loads(run("evaluate", str(EXAMPLE), "--format", "json"))
     expected = json.loads((EXAMPLE / "expected.json").read_text(encoding="utf-8"))
     assert result == expected
+    report = tmp_path / "report.docx"
+    run("report", str(EXAMPLE), "--output", str(report))
+    assert report.stat().st_size > 10_000
+    assert run("check", "ilacs-2023").startswith("ok:")
+    assert run("test", "ilacs-2023").endswith("0 failed\n")
     located = subprocess.run(
         [str(python), "-c", "import engine.load.pack as p; print(p.builtin_root())"],
         capture_output=True,
