@@ -242,17 +242,20 @@ _OPERATORS: dict[Op, Callable[[float, float], bool]] = {
 }
 
 
+FRACTION_SCALE: Mapping[Unit, float] = {
+    Unit.PERCENT: 100.0,
+    Unit.RATE_PER_10000: 10_000.0,
+    Unit.RATIO: 1.0,
+}
+"""What numerator / denominator is multiplied by to give a value in the unit."""
+
+
 def observed_value(
     unit: Unit, value: float | None, numerator: float | None, denominator: float | None
 ) -> float:
     """The value an observation gives in its indicator's unit (derived from a fraction if needed)."""
     if numerator is not None and denominator is not None and value is None:
-        fraction = numerator / denominator
-        if unit is Unit.PERCENT:
-            return fraction * 100.0
-        if unit is Unit.RATE_PER_10000:
-            return fraction * 10_000.0
-        return fraction
+        return numerator / denominator * FRACTION_SCALE.get(unit, 1.0)
     if value is None:
         raise ValueError("observation has neither value nor fraction")
     return value

@@ -11,11 +11,10 @@ import datetime as dt
 import math
 from statistics import NormalDist
 
+from engine.compile import FRACTION_SCALE
 from engine.model.evidence import Observation
 from engine.model.pack import Settings, Unit
 from engine.model.result import ConfidenceFlag, FlagKind
-
-SCALE = {Unit.PERCENT: 100.0, Unit.RATE_PER_10000: 10_000.0, Unit.RATIO: 1.0}
 
 
 def wilson_interval(successes: float, trials: float, confidence: float) -> tuple[float, float]:
@@ -39,9 +38,13 @@ def borderline_flag(
     settings: Settings,
 ) -> ConfidenceFlag | None:
     """A borderline flag when the rate's interval straddles one of `cuts` (value, grade label)."""
-    if observation.numerator is None or observation.denominator is None or unit not in SCALE:
+    if (
+        observation.numerator is None
+        or observation.denominator is None
+        or unit not in FRACTION_SCALE
+    ):
         return None
-    scale = SCALE[unit]
+    scale = FRACTION_SCALE[unit]
     low, high = wilson_interval(observation.numerator, observation.denominator, settings.confidence)
     low, high = low * scale, high * scale
     for cut, label in cuts:

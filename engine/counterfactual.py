@@ -12,14 +12,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from engine.compile import CompiledArea, CompiledPack
+from engine.compile import FRACTION_SCALE, CompiledArea, CompiledPack
 from engine.evaluator import RawArea, area_rank
 from engine.model.conditions import Compare, leaves
 from engine.model.evidence import Observation
 from engine.model.pack import Polarity, Unit
 from engine.model.result import Counterfactual, NoSingleChange
-
-SCALE = {Unit.PERCENT: 100.0, Unit.RATE_PER_10000: 10_000.0, Unit.RATIO: 1.0}
 
 
 def thresholds(area: CompiledArea, indicator: str) -> list[float]:
@@ -139,9 +137,13 @@ def _extra_count(
     unit: Unit, observation: Observation, needed: float, strict: bool, current: float
 ) -> int | None:
     """Signed change in the numerator that reaches `needed`, when the figure is a fraction."""
-    if observation.numerator is None or observation.denominator is None or unit not in SCALE:
+    if (
+        observation.numerator is None
+        or observation.denominator is None
+        or unit not in FRACTION_SCALE
+    ):
         return None
-    count = needed / SCALE[unit] * observation.denominator
+    count = needed / FRACTION_SCALE[unit] * observation.denominator
     if needed > current:
         required = math.floor(count + 1e-9) + 1 if strict else math.ceil(count - 1e-9)
     else:

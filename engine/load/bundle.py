@@ -144,15 +144,7 @@ def _observations(
     if path is None:
         return []
     if not path.is_file():
-        problems.append(
-            Diagnostic(
-                f"{display_root}/{MANIFEST}",
-                position[0],
-                position[1],
-                "L001",
-                f"'{name}' not found in the bundle folder",
-            )
-        )
+        problems.append(_not_found(display_root, position, name))
         return []
     try:
         if suffix == ".csv":
@@ -188,15 +180,7 @@ def _optional(
     if path is None:
         return None
     if not path.is_file():
-        problems.append(
-            Diagnostic(
-                f"{display_root}/{MANIFEST}",
-                position[0],
-                position[1],
-                "L001",
-                f"'{name}' not found in the bundle folder",
-            )
-        )
+        problems.append(_not_found(display_root, position, name))
         return None
     document = _document(root, name, display_root, problems, position)
     if document is None:
@@ -206,6 +190,16 @@ def _optional(
     except LoadError as error:
         problems.extend(error.diagnostics)
         return None
+
+
+def _not_found(display_root: str, position: tuple[int, int], name: str) -> Diagnostic:
+    return Diagnostic(
+        f"{display_root}/{MANIFEST}",
+        position[0],
+        position[1],
+        "L001",
+        f"'{name}' not found in the bundle folder",
+    )
 
 
 def _duplicates(observations: list[Observation], display_root: str) -> list[Diagnostic]:
