@@ -23,6 +23,7 @@ from engine.model.conditions import (
 from engine.model.pack import (
     Area,
     CutPointRule,
+    Domain,
     Indicator,
     IntervalRule,
     Limiter,
@@ -31,6 +32,7 @@ from engine.model.pack import (
     RulePack,
     Unit,
 )
+from engine.model.result import Threshold
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,9 @@ class CompiledPack:
     grade_ids: tuple[str, ...]
     worst: int
     pack: RulePack
+    domains: Mapping[str, Domain]
+    memo: dict[tuple[str, int], tuple[Threshold | None, Threshold | None]]
+    """Explanation pieces that depend only on the pack (thresholds per rule and grade), filled lazily."""
 
 
 def compiled(pack: RulePack) -> CompiledPack:
@@ -132,7 +137,8 @@ def compile_pack(pack: RulePack) -> CompiledPack:
     indicators = {indicator.id: indicator for indicator in pack.indicators}
     areas = tuple(_area(area, indicators, ranks, worst) for area in pack.areas)
     categories = {indicator.id: indicator.category for indicator in pack.indicators}
-    return CompiledPack(areas, indicators, categories, grade_ids, worst, pack)
+    domains = {indicator.id: indicator.effective_domain for indicator in pack.indicators}
+    return CompiledPack(areas, indicators, categories, grade_ids, worst, pack, domains, {})
 
 
 def _area(

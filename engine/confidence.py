@@ -8,6 +8,7 @@ the cut point that decided the finding; if so the finding is flagged borderline,
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from statistics import NormalDist
 
@@ -17,11 +18,17 @@ from engine.model.pack import Settings, Unit
 from engine.model.result import ConfidenceFlag, FlagKind
 
 
+@functools.lru_cache(maxsize=16)
+def _z(confidence: float) -> float:
+    """The two-sided normal quantile for a confidence level (memoised: it is a pure function)."""
+    return NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+
+
 def wilson_interval(successes: float, trials: float, confidence: float) -> tuple[float, float]:
     """Wilson score interval for a proportion, as fractions in [0, 1]."""
     if trials <= 0:
         return (0.0, 1.0)
-    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+    z = _z(confidence)
     p = successes / trials
     denominator = 1 + z * z / trials
     centre = (p + z * z / (2 * trials)) / denominator

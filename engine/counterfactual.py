@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from engine.compile import FRACTION_SCALE, CompiledArea, CompiledPack
 from engine.evaluator import RawArea, area_rank
-from engine.model.conditions import Compare, leaves
+from engine.model.conditions import Compare, FindingCount, leaves
 from engine.model.evidence import Observation
 from engine.model.pack import Polarity, Unit
 from engine.model.result import Counterfactual, NoSingleChange
@@ -52,9 +52,10 @@ def find_counterfactuals(
         return [], None
     area, target = raw.area, raw.rank - 1
     results: list[Counterfactual] = []
+    weights = _WeightSums(raw, target)
     for indicator in area.indicators:
         current = values.get(indicator)
-        if current is None:
+        if current is None or not could_reach(raw, indicator, target, weights):
             continue
         found = _smallest_change(pack, area, values, indicator, current, target)
         if found is None:
@@ -87,6 +88,61 @@ def find_counterfactuals(
     return [], NoSingleChange(target=pack.grade_ids[target], reason=reason)
 
 
+class _WeightSums:
+    """Evidenced weight in total, at or better than the target, and per indicator: computed once."""
+
+    def __init__(self, raw: RawArea, target: int) -> None:
+        self.total = 0.0
+        self.reached = 0.0
+        self.mine: dict[str, float] = {}
+        self.mine_reached: dict[str, float] = {}
+        self.others_worse: dict[str, int] = {}
+        self.worse = 0
+        for found in raw.findings:
+            weight, name = found.rule.weight, found.rule.indicator
+            self.total += weight
+            self.mine[name] = self.mine.get(name, 0.0) + weight
+            if found.rank <= target:
+                self.reached += weight
+                self.mine_reached[name] = self.mine_reached.get(name, 0.0) + weight
+            else:
+                self.worse += 1
+                self.others_worse[name] = self.others_worse.get(name, 0) + 1
+
+
+def could_reach(
+    raw: RawArea, indicator: str, target: int, weights: _WeightSums | None = None
+) -> bool:
+    """False only when changing `indicator` alone provably cannot bring the area to `target`.
+
+    A cheap, sound filter before the search: the aggregate can gain at most the weight of the
+    indicator's own findings, and a fired cap below the target stays fired unless its condition
+    reads this indicator or the findings. Areas with floors are always searched.
+    """
+    area = raw.area
+    if raw.aggregate_rank is None or any(not limiter.cap for limiter in area.limiters):
+        return True
+    if raw.aggregate_rank > target:
+        sums = weights or _WeightSums(raw, target)
+        if area.best_fit_share is None:
+            if sums.worse - sums.others_worse.get(indicator, 0) > 0:
+                return False
+        else:
+            reachable = (
+                sums.reached - sums.mine_reached.get(indicator, 0.0) + sums.mine.get(indicator, 0.0)
+            )
+            if sums.total > 0 and reachable / sums.total < area.best_fit_share - 1e-9:
+                return False
+    for limiter, fired in zip(area.limiters, raw.fired, strict=True):
+        if fired and limiter.cap and limiter.rank > target and indicator not in limiter.indicators:
+            reads_findings = any(
+                isinstance(leaf, FindingCount) for leaf in leaves(limiter.model.when)
+            )
+            if not reads_findings:
+                return False
+    return True
+
+
 def _smallest_change(
     pack: CompiledPack,
     area: CompiledArea,
@@ -96,7 +152,7 @@ def _smallest_change(
     target: int,
 ) -> tuple[float, bool] | None:
     definition = pack.indicators[indicator]
-    domain = definition.effective_domain
+    domain = pack.domains[indicator]
     points = thresholds(area, indicator)
     trial_values = dict(values)
 

@@ -134,7 +134,20 @@ def _overall(pack: CompiledPack, raw: RawEvaluation, areas: list[AreaOutcome]) -
 
 
 def _thresholds(pack: CompiledPack, found: RawFinding) -> tuple[Threshold | None, Threshold | None]:
-    """The cut point the value met (if any) and the next better one (if any)."""
+    """The cut point the value met (if any) and the next better one (if any), memoised per rule and grade."""
+    if isinstance(found.rule.model, CutPointRule):
+        key = (found.rule.id, found.rank)
+        cached = pack.memo.get(key)
+        if cached is None:
+            cached = _compute_thresholds(pack, found)
+            pack.memo[key] = cached
+        return cached
+    return _compute_thresholds(pack, found)
+
+
+def _compute_thresholds(
+    pack: CompiledPack, found: RawFinding
+) -> tuple[Threshold | None, Threshold | None]:
     model = found.rule.model
     if isinstance(model, CutPointRule):
         comparison: Literal["at-least", "at-most"] = (
@@ -168,7 +181,7 @@ def _finding(pack: CompiledPack, found: RawFinding) -> Finding:
     indicator = pack.indicators[found.rule.indicator]
     observation = found.observation
     met, better = _thresholds(pack, found)
-    return Finding(
+    return Finding.model_construct(
         rule=found.rule.id,
         origin=found.rule.model.origin or _UNKNOWN,
         indicator=indicator.id,
@@ -333,7 +346,7 @@ def _grade_with_best_value(
     """What the area's grade would be with `indicator` evidenced at its most favourable value."""
     definition = pack.indicators[indicator]
     points = thresholds(raw.area, indicator)
-    domain = definition.effective_domain
+    domain = pack.domains[indicator]
     if definition.polarity is Polarity.LOWER_IS_BETTER:
         best = domain.min
     elif definition.polarity is Polarity.HIGHER_IS_BETTER:
