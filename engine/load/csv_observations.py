@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from engine.errors import Diagnostic, LoadError, did_you_mean
+from engine.load.validation import value_message
 from engine.model.base import Origin
 from engine.model.evidence import Observation
 
@@ -132,7 +133,12 @@ def parse_csv_observations(
             observation = Observation.model_validate(record)
         except ValidationError as error:
             for detail in error.errors(include_url=False):
-                message = str(detail["msg"]).removeprefix("Value error, ")
+                message, _ = value_message(
+                    detail["type"],
+                    detail.get("input"),
+                    dict(detail.get("ctx") or {}),
+                    str(detail["msg"]),
+                )
                 default = "numerator" if "numerator" in message else "indicator"
                 field = str(detail["loc"][0]) if detail["loc"] else default
                 column_name = {"period": "period_start"}.get(field, field)

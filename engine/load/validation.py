@@ -87,13 +87,13 @@ def _diagnostic(document: YamlDocument, detail: ErrorDetails, fields: set[str]) 
             f"unknown kind '{tag}'; expected one of: {', '.join(expected)}",
             did_you_mean(str(tag), expected),
         )
-    message, hint = _value_message(kind, value, context, str(detail.get("msg", "")))
+    message, hint = value_message(kind, value, context, str(detail.get("msg", "")))
     if rest and kind not in {"value_error", "assertion_error"}:
         message = f"{'.'.join(str(step) for step in rest)}: {message}"
     return document.diagnostic(path, "L012", message, hint)
 
 
-def _value_message(
+def value_message(
     kind: str, value: Any, context: dict[str, Any], fallback: str
 ) -> tuple[str, str | None]:
     shown = repr(value) if not isinstance(value, dict | list) else f"a {type(value).__name__}"
@@ -108,6 +108,8 @@ def _value_message(
             f"{shown} is not a valid id",
             "use lowercase letters, digits and single hyphens, e.g. 'cp-visits-within-standard'",
         )
+    if kind == "finite_number":
+        return (f"expected a finite number, found {shown}", None)
     if kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
         whole = kind.startswith("int")
         return (f"expected {'a whole number' if whole else 'a number'}, found {shown}", None)

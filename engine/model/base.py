@@ -31,6 +31,7 @@ class Model(BaseModel):
         extra="forbid",
         frozen=True,
         populate_by_name=True,
+        allow_inf_nan=False,
         use_attribute_docstrings=False,
     )
 

@@ -113,3 +113,16 @@ def test_numerator_above_denominator_is_an_error(copy_tree, mini_bundle_dir: Pat
 
 def test_missing_folder() -> None:
     assert problems(Path("/nonexistent/bundle")) == [("bundle", "L001", 1, 1)]
+
+
+def test_non_finite_numbers_are_refused(copy_tree, mini_bundle_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    copy = copy_tree(mini_bundle_dir)
+    (copy / "workforce.csv").write_text("indicator,value,source\ncaseload,inf,x\nagency,10,x\n")
+    text = (copy / "observations.yaml").read_text().replace("value: 21.0", "value: .nan")
+    (copy / "observations.yaml").write_text(text)
+    with pytest.raises(LoadError) as caught:
+        load_bundle(copy)
+    assert [(Path(d.path).name, d.code, d.message) for d in caught.value.diagnostics] == [
+        ("observations.yaml", "L012", "expected a finite number, found nan"),
+        ("workforce.csv", "E007", "value: expected a finite number, found inf"),
+    ]
