@@ -18,7 +18,7 @@ from engine.model.conditions import (
     EvidenceCount,
     FindingCount,
     Not,
-    Op,
+    tolerance,
 )
 from engine.model.pack import (
     Area,
@@ -59,20 +59,22 @@ class CompiledRule:
     higher_is_better: bool
     intervals: tuple[tuple[float, float, int], ...]
     model: CutPointRule | IntervalRule
+    effective: tuple[tuple[float, int], ...] = ()
+    """Cut points moved by `tolerance` towards the worse side, so a value on a cut meets it."""
 
     def rank(self, value: float) -> int:
         """Grade rank for `value`: the best grade whose cut the value meets, else the worst."""
         if self.intervals:
             for low, high, rank in self.intervals:
-                if low <= value < high:
+                if low - tolerance(low) <= value < high - tolerance(high):
                     return rank
             return self.worst
         if self.higher_is_better:
-            for cut, rank in self.cuts:
+            for cut, rank in self.effective:
                 if value >= cut:
                     return rank
         else:
-            for cut, rank in self.cuts:
+            for cut, rank in self.effective:
                 if value <= cut:
                     return rank
         return self.worst
@@ -184,7 +186,11 @@ def _rule(
         (cut.at, ranks[cut.grade]) for cut in sorted(rule.cuts, key=lambda cut: ranks[cut.grade])
     )
     higher = indicator.polarity is not Polarity.LOWER_IS_BETTER
-    return CompiledRule(rule.id, rule.indicator, rule.weight, worst, cuts, higher, (), rule)
+    sign = -1.0 if higher else 1.0
+    effective = tuple((cut + sign * tolerance(cut), rank) for cut, rank in cuts)
+    return CompiledRule(
+        rule.id, rule.indicator, rule.weight, worst, cuts, higher, (), rule, effective
+    )
 
 
 def _limiter(limiter: Limiter, ranks: Mapping[str, int]) -> CompiledLimiter:
@@ -207,11 +213,11 @@ def compile_condition(
     if isinstance(condition, Compare):
         name, threshold = condition.indicator, condition.value
         indicators.append(name)
-        compare = _OPERATORS[condition.op]
+        holds = condition.op.holds
 
         def compare_value(context: LimiterContext) -> bool:
             value = context.values.get(name)
-            return value is not None and compare(value, threshold)
+            return value is not None and holds(value, threshold)
 
         return compare_value
     if isinstance(condition, EvidenceCount):
@@ -238,14 +244,6 @@ def compile_condition(
         inner = compile_condition(condition.condition, ranks, indicators)
         return lambda context: not inner(context)
     raise ValueError(f"condition kind '{condition.kind}' is not allowed in a limiter")
-
-
-_OPERATORS: dict[Op, Callable[[float, float], bool]] = {
-    Op.LT: lambda left, right: left < right,
-    Op.LE: lambda left, right: left <= right,
-    Op.GT: lambda left, right: left > right,
-    Op.GE: lambda left, right: left >= right,
-}
 
 
 FRACTION_SCALE: Mapping[Unit, float] = {

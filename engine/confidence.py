@@ -44,7 +44,10 @@ def borderline_flag(
     cuts: list[tuple[float, str]],
     settings: Settings,
 ) -> ConfidenceFlag | None:
-    """A borderline flag when the rate's interval straddles one of `cuts` (value, grade label)."""
+    """A borderline flag when the rate's interval straddles any of `cuts` (value, what it is).
+
+    Every threshold spanned is named: a rate can be near both the cut it met and a limiter's limit.
+    """
     if (
         observation.numerator is None
         or observation.denominator is None
@@ -54,19 +57,18 @@ def borderline_flag(
     scale = FRACTION_SCALE[unit]
     low, high = wilson_interval(observation.numerator, observation.denominator, settings.confidence)
     low, high = low * scale, high * scale
-    for cut, label in cuts:
-        if low < cut < high:
-            level = round(settings.confidence * 100)
-            return ConfidenceFlag(
-                kind=FlagKind.BORDERLINE,
-                indicator=indicator,
-                message=(
-                    f"{title}: the {level}% interval {low:.1f} to {high:.1f} from "
-                    f"{observation.numerator:g} of {observation.denominator:g} spans the "
-                    f"{label} cut point of {cut:g}"
-                ),
-            )
-    return None
+    spanned = [f"{label} of {cut:g}" for cut, label in cuts if low < cut < high]
+    if not spanned:
+        return None
+    level = round(settings.confidence * 100)
+    return ConfidenceFlag(
+        kind=FlagKind.BORDERLINE,
+        indicator=indicator,
+        message=(
+            f"{title}: the {level}% interval {low:.1f} to {high:.1f} from "
+            f"{observation.numerator:g} of {observation.denominator:g} spans {' and '.join(spanned)}"
+        ),
+    )
 
 
 def small_denominator_flag(
@@ -93,6 +95,12 @@ def stale_flag(
     if taken is None:
         return None
     age = (as_of - taken).days
+    if age < 0:
+        return ConfidenceFlag(
+            kind=FlagKind.FUTURE_DATED,
+            indicator=indicator,
+            message=f"{title}: figure dated {taken.isoformat()} is after the evidence's as-of date {as_of.isoformat()}",
+        )
     if age <= settings.freshness_days:
         return None
     return ConfidenceFlag(

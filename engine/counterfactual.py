@@ -80,11 +80,22 @@ def find_counterfactuals(
         )
     if results:
         return results, None
-    reason = (
-        "limiters cap the grade on more than one indicator"
-        if sum(raw.fired) > 1
-        else "no single indicator, changed alone, lifts enough of the evidence"
-    )
+    binding = [
+        limiter
+        for limiter, fired in zip(area.limiters, raw.fired, strict=True)
+        if fired and limiter.cap and limiter.rank > target
+    ]
+    evidenced = {name for name in area.indicators if name in values}
+    missing_caps = [limiter for limiter in binding if not (set(limiter.indicators) & evidenced)]
+    if missing_caps:
+        reason = (
+            f"'{missing_caps[0].model.title}' caps the grade because evidence is missing, not because "
+            "of any figure given: supply the missing evidence"
+        )
+    elif len(binding) > 1:
+        reason = "limiters cap the grade on more than one indicator"
+    else:
+        reason = "no single indicator, changed alone, lifts enough of the evidence"
     return [], NoSingleChange(target=pack.grade_ids[target], reason=reason)
 
 

@@ -57,5 +57,5 @@ def did_you_mean(word: str, candidates: list[str] | set[str] | frozenset[str]) -
     """A 'did you mean' hint for an unknown id or field, or None when nothing is close."""
     import difflib
 
-    matches = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(word, sorted(set(candidates) - {word}), n=1, cutoff=0.6)
     return f"did you mean '{matches[0]}'?" if matches else None

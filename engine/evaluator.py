@@ -92,10 +92,10 @@ def area_rank(
             counted[category] = counted.get(category, 0) + 1
     coverage = evidenced_weight / area.total_weight if area.total_weight > 0 else 1.0
     aggregate_rank = aggregate(pairs, area.best_fit_share, worst)
-    if aggregate_rank is None or coverage < area.minimum_coverage - 1e-9:
-        return None, aggregate_rank, tuple(False for _ in area.limiters), evidenced_weight
     context = LimiterContext(values, tuple(rank for rank, _ in pairs), counted)
     fired = tuple(limiter.fires(context) for limiter in area.limiters)
+    if aggregate_rank is None or coverage < area.minimum_coverage - 1e-9:
+        return None, aggregate_rank, fired, evidenced_weight
     limits = [
         (limiter.cap, limiter.rank) for limiter, on in zip(area.limiters, fired, strict=True) if on
     ]

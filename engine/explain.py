@@ -26,6 +26,7 @@ from engine.model.conditions import (
     EvidenceCount,
     FindingCount,
     Not,
+    leaves,
 )
 from engine.model.evidence import EvidenceBundle
 from engine.model.pack import CutPointRule, Polarity
@@ -303,10 +304,17 @@ def _flags(pack: CompiledPack, raw: RawArea, bundle: EvidenceBundle) -> list[Con
         met, better = _thresholds(pack, found)
         labels = {grade.id: grade.label for grade in pack.pack.scale}
         cuts = [
-            (threshold.at, labels[threshold.grade])
+            (threshold.at, f"the {labels[threshold.grade]} cut point")
             for threshold in (better, met)
             if threshold is not None
         ]
+        for limiter in raw.area.limiters:
+            if indicator.id in limiter.indicators:
+                cuts.extend(
+                    (leaf.value, f"the limit of '{limiter.model.title}'")
+                    for leaf in leaves(limiter.model.when)
+                    if isinstance(leaf, Compare) and leaf.indicator == indicator.id
+                )
         for flag in (
             borderline_flag(
                 indicator.id, indicator.title, indicator.unit, found.observation, cuts, settings

@@ -112,6 +112,16 @@ def merge_chain(chain: list[PackSource]) -> tuple[RulePack | None, list[PackProb
             )
     areas: list[Area] = []
     for draft in drafts.values():
+        if not draft.rules:
+            problems.append(
+                PackProblem(
+                    draft.spec_origin,
+                    ("id",),
+                    "P011",
+                    f"area '{draft.id}' has no band rules, so it could never be graded",
+                )
+            )
+            continue
         missing = [
             name
             for name, value in (

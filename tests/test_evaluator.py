@@ -197,3 +197,38 @@ def test_out_of_domain_value_is_bad_input(pack: RulePack) -> None:
     (diagnostic,) = caught.value.diagnostics
     assert diagnostic.code == "E002"
     assert diagnostic.hint == "percentages are 0-100, not 0-1"
+
+
+def test_a_rate_exactly_on_a_cut_meets_it_despite_float_rounding(pack: RulePack) -> None:
+    # 169 of 1000 is 16.900000000000002%, which must meet the Outstanding cut of 16.9%.
+    result = engine.evaluate(pack, make_bundle({**GOOD, "rereferrals": (169.0, 1000.0)}))
+    finding = area(result, "protection").findings[2]
+    assert finding.grade == "outstanding"
+    before = engine.evaluate(
+        pack, make_bundle({**GOOD, "visits": 96.0, "rereferrals": (175.0, 1000.0)})
+    )
+    protection = area(before, "protection")
+    (change,) = [c for c in protection.counterfactuals if c.indicator == "rereferrals"]
+    assert (change.needed, change.extra_count) == (16.9, -6)
+    after = engine.evaluate(
+        pack, make_bundle({**GOOD, "visits": 96.0, "rereferrals": (169.0, 1000.0)})
+    )
+    assert area(after, "protection").grade == change.target
+
+
+def test_figures_dated_after_the_bundle_are_flagged(pack: RulePack) -> None:
+    import datetime as dt
+
+    bundle = make_bundle(GOOD, observation_dates={"agency": dt.date(2031, 1, 1)})
+    flags = [
+        (flag.kind, flag.indicator)
+        for item in engine.evaluate(pack, bundle).areas
+        for flag in item.flags
+    ]
+    assert ("future-dated", "agency") in flags
+
+
+def test_a_limiter_near_its_threshold_is_flagged_borderline(pack: RulePack) -> None:
+    result = engine.evaluate(pack, make_bundle({**GOOD, "visits": (56.0, 100.0)}))
+    (flag,) = [flag for flag in area(result, "protection").flags if flag.kind == "borderline"]
+    assert "the limit of 'Too few children on plans are visited in time' of 60" in flag.message

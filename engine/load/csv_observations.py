@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -46,6 +47,24 @@ def _columns_of(raw_line: str, count: int) -> list[int]:
     return (starts + [starts[-1]] * count)[:count]
 
 
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+
+
+def parse_number(cell: str, *, allow_percent: bool) -> float | None:
+    """A number written the way a spreadsheet exports it, or None.
+
+    Accepts `1200`, `1,200`, `15.5`, `1e3` and (for values) `81%`. Refuses what float() would
+    misread: a decimal comma (`15,5` is not 155), underscores and non-ASCII digits.
+    """
+    text = cell[:-1] if allow_percent and cell.endswith("%") else cell
+    if _THOUSANDS.fullmatch(text):
+        text = text.replace(",", "")
+    if not text.isascii() or not _NUMBER.fullmatch(text):
+        return None
+    return float(text)
+
+
 def parse_csv_observations(
     text: str, display_path: str, file_name: str, bundle_id: str
 ) -> list[Observation]:
@@ -62,6 +81,12 @@ def parse_csv_observations(
     names = [name.strip().lower() for name in header]
     header_columns = _columns_of(lines[0] if lines else "", len(names))
     for index, name in enumerate(names):
+        if name in names[:index]:
+            problems.append(
+                Diagnostic(
+                    display_path, 1, header_columns[index], "E007", f"column '{name}' appears twice"
+                )
+            )
         if name not in COLUMNS:
             problems.append(
                 Diagnostic(
@@ -106,13 +131,8 @@ def parse_csv_observations(
             if cell == "":
                 continue
             if name in NUMBERS:
-                try:
-                    record[name] = (
-                        float(cell.replace(",", ""))
-                        if name != "value" or not cell.endswith("%")
-                        else float(cell[:-1])
-                    )
-                except ValueError:
+                number = parse_number(cell, allow_percent=name == "value")
+                if number is None:
                     problems.append(
                         Diagnostic(
                             display_path,
@@ -120,9 +140,12 @@ def parse_csv_observations(
                             columns[names.index(name)],
                             "E007",
                             f"{name}: expected a number, found '{cell}'",
+                            "write decimals with a point (15.5) and thousands as 1,200 or 1200",
                         )
                     )
                     row_ok = False
+                else:
+                    record[name] = number
             elif name in {"period_start", "period_end"}:
                 record.setdefault("period", {})[name.removeprefix("period_")] = cell
             else:

@@ -161,7 +161,16 @@ def _read_source(
             documents[(pack_id, "indicators.yaml")] = document
             catalogue = _stamp_indicators(catalogue, pack_id, document, problems)
     areas: list[tuple[AreaSpec, Origin]] = []
-    for reference in manifest.areas or []:
+    seen_areas: set[str] = set()
+    for index, reference in enumerate(manifest.areas or []):
+        if reference.id in seen_areas:
+            problems.append(
+                manifest_document.diagnostic(
+                    ("areas", index, "id"), "P005", f"area '{reference.id}' is listed twice"
+                )
+            )
+            continue
+        seen_areas.add(reference.id)
         file_name = reference.file or f"{reference.id}.yaml"
         document, spec = _read(location, file_name, AreaSpec, problems)
         if document is None or spec is None:

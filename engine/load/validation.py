@@ -26,7 +26,7 @@ _QUOTED = re.compile(r"'([^']*)'")
 def validate_document(model: type[ModelT], document: YamlDocument) -> ModelT:
     """Validate `document.data` as `model`, raising LoadError with one diagnostic per problem."""
     if not isinstance(document.data, dict):
-        found = "an empty file" if document.data is None else f"a {type(document.data).__name__}"
+        found = "an empty file" if document.data is None else _a(type(document.data).__name__)
         raise LoadError(
             [document.diagnostic((), "L010", f"expected a mapping of fields, found {found}")]
         )
@@ -96,7 +96,7 @@ def _diagnostic(document: YamlDocument, detail: ErrorDetails, fields: set[str]) 
 def value_message(
     kind: str, value: Any, context: dict[str, Any], fallback: str
 ) -> tuple[str, str | None]:
-    shown = repr(value) if not isinstance(value, dict | list) else f"a {type(value).__name__}"
+    shown = repr(value) if not isinstance(value, dict | list) else _a(type(value).__name__)
     if kind in {"enum", "literal_error"}:
         expected = _QUOTED.findall(str(context.get("expected", "")))
         return (
@@ -142,6 +142,11 @@ def value_message(
     if kind in {"value_error", "assertion_error"}:
         return (fallback.removeprefix("Value error, ").removeprefix("Assertion failed, "), None)
     return (fallback[:1].lower() + fallback[1:], None)
+
+
+def _a(name: str) -> str:
+    """'a list', 'an int'."""
+    return f"an {name}" if name[:1] in "aeiou" else f"a {name}"
 
 
 def _field_names(model: type[BaseModel]) -> set[str]:

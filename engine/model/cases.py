@@ -7,12 +7,23 @@ point of a rule from both sides. `ilacs test PACK` runs them and reports coverag
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from engine.model.base import Id, Model, Origin, Text
 
 EvidenceValue = float | tuple[float, float]
+
+
+def _check_fractions(evidence: dict[str, EvidenceValue]) -> dict[str, EvidenceValue]:
+    for name, value in evidence.items():
+        if isinstance(value, tuple):
+            numerator, denominator = value
+            if denominator <= 0 or numerator < 0:
+                raise ValueError(
+                    f"{name}: [numerator, denominator] needs numerator >= 0 and denominator > 0"
+                )
+    return evidence
 
 
 class Want(Model):
@@ -44,6 +55,12 @@ class Case(Model):
         default_factory=dict, description="Indicator -> value, or [numerator, denominator]."
     )
     without: list[Id] = Field(default_factory=list, description="Base indicators to leave out.")
+
+    @field_validator("evidence")
+    @classmethod
+    def _fractions(cls, evidence: dict[str, EvidenceValue]) -> dict[str, EvidenceValue]:
+        return _check_fractions(evidence)
+
     want: Want = Field(description="Expected outcomes.")
     origin: SkipJsonSchema[Origin | None] = Field(default=None, exclude=True)
 
@@ -62,6 +79,12 @@ class CaseFile(Model):
     base: dict[Id, EvidenceValue] = Field(
         default_factory=dict, description="Evidence shared by the cases."
     )
+
+    @field_validator("base")
+    @classmethod
+    def _base_fractions(cls, evidence: dict[str, EvidenceValue]) -> dict[str, EvidenceValue]:
+        return _check_fractions(evidence)
+
     cases: list[Case] = Field(default_factory=list, description="Named cases.")
     boundaries: list[Boundary] = Field(default_factory=list, description="Cut-point rows.")
     retire_cases: list[Id] = Field(

@@ -35,14 +35,25 @@ class Op(StrEnum):
         return {"lt": "<", "le": "≤", "gt": ">", "ge": "≥"}[self.value]
 
     def holds(self, left: float, right: float) -> bool:
-        """Whether `left <op> right`."""
+        """Whether `left <op> right`, treating values within `tolerance(right)` as equal."""
+        slack = tolerance(right)
         if self is Op.LT:
-            return left < right
+            return left < right - slack
         if self is Op.LE:
-            return left <= right
+            return left <= right + slack
         if self is Op.GT:
-            return left > right
-        return left >= right
+            return left > right + slack
+        return left >= right - slack
+
+
+def tolerance(threshold: float) -> float:
+    """How close to a threshold counts as on it.
+
+    A rate computed from counts is a float: 14 of 200 is 7.000000000000001%, which must meet a
+    cut point of 7%. One part in 10^10 absorbs that rounding and is far below any real difference
+    (and below the nudge counterfactuals use to step just beyond a threshold).
+    """
+    return 1e-10 * max(1.0, abs(threshold))
 
 
 class GradeOp(StrEnum):

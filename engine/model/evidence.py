@@ -139,6 +139,14 @@ class BundleManifest(Model):
         default=None, description="Professional judgement file, relative."
     )
 
+    @model_validator(mode="after")
+    def _as_of_after_start(self) -> BundleManifest:
+        if self.as_of < self.period.start:
+            raise ValueError(
+                f"as_of {self.as_of} is before the period starts ({self.period.start})"
+            )
+        return self
+
 
 class EvidenceBundle(Model):
     """A loaded bundle: manifest plus observations, narrative and judgement, with a content hash."""

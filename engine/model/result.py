@@ -117,6 +117,7 @@ class FlagKind(StrEnum):
     BORDERLINE = "borderline"
     SMALL_DENOMINATOR = "small-denominator"
     STALE = "stale"
+    FUTURE_DATED = "future-dated"
     GREY_ZONE = "grey-zone"
     PACK_MISMATCH = "pack-mismatch"
 

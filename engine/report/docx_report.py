@@ -8,9 +8,12 @@ timestamps, so the same inputs give the same bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
+import re
 import zipfile
+from typing import Any
 
 from docx import Document
 from docx.shared import Mm, Pt
@@ -21,8 +24,31 @@ from engine.report.png import render_png
 FIXED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value: Any) -> Any:
+    """Replace characters XML cannot hold (a vertical tab pasted from Word, say) with spaces."""
+    if isinstance(value, str):
+        return _NOT_XML.sub(" ", value)
+    if isinstance(value, list):
+        return [_xml_safe(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_xml_safe(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(
+            value,
+            **{
+                item.name: _xml_safe(getattr(value, item.name))
+                for item in dataclasses.fields(value)
+            },
+        )
+    return value
+
+
 def render_docx(document: ReportDocument) -> bytes:
     """The report as .docx bytes."""
+    document = _xml_safe(document)
     word = Document()
     section = word.sections[0]
     section.page_height, section.page_width = Mm(297), Mm(210)

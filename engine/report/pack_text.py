@@ -11,7 +11,8 @@ def render_pack(pack: RulePack) -> str:
     lines = [f"{pack.id} {pack.version}: {pack.title}"]
     if pack.framework:
         lines.append(f"Framework: {pack.framework.name} {pack.framework.version}")
-    lines.append(f"Extends: {' <- '.join(pack.lineage)}")
+    if len(pack.lineage) > 1:
+        lines.append(f"Extends: {' <- '.join(pack.lineage[1:])}")
     lines.append(f"Scale: {', '.join(grade.label for grade in pack.scale)}")
     lines.append(f"Indicators: {len(pack.indicators)}")
     lines.append(f"Content hash: {pack.content_hash}")

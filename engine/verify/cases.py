@@ -124,6 +124,9 @@ def run_pack_tests(reference: str | Path) -> TestReport:
         raise LoadError(problems)
     retired = {case for *_, parsed in documents for case in parsed.retire_cases}
     retired_rules = {rule for *_, parsed in documents for rule in parsed.retire_boundaries}
+    problems.extend(_id_problems(documents))
+    if problems:
+        raise LoadError(problems)
     coverage = _empty_coverage(pack)
     results: list[CaseResult] = []
     for pack_id, path, document, parsed in documents:
@@ -138,6 +141,37 @@ def run_pack_tests(reference: str | Path) -> TestReport:
             origin = _origin(pack_id, path, document, ("boundaries", index))
             results.append(_run_boundary(pack, boundary.rule, boundary.rows, origin, coverage))
     return TestReport(pack.id, results, coverage)
+
+
+def _id_problems(documents: list[tuple[str, Path, YamlDocument, CaseFile]]) -> list[Diagnostic]:
+    """Duplicate case ids within one pack, and retired ids that no test file defines."""
+    problems: list[Diagnostic] = []
+    first: dict[tuple[str, str], str] = {}
+    for pack_id, path, document, parsed in documents:
+        for index, case in enumerate(parsed.cases):
+            key = (pack_id, case.id)
+            if key in first:
+                problems.append(
+                    document.diagnostic(
+                        ("cases", index, "id"),
+                        "T001",
+                        f"duplicate case id '{case.id}' (first in {first[key]})",
+                    )
+                )
+            else:
+                first[key] = str(path)
+    known = {case_id for _, case_id in first}
+    for _, _, document, parsed in documents:
+        for index, name in enumerate(parsed.retire_cases):
+            if name not in known:
+                problems.append(
+                    document.diagnostic(
+                        ("retire_cases", index),
+                        "T002",
+                        f"cannot retire case '{name}': no test file defines it",
+                    )
+                )
+    return problems
 
 
 def _origin(

@@ -124,5 +124,40 @@ def test_non_finite_numbers_are_refused(copy_tree, mini_bundle_dir: Path) -> Non
         load_bundle(copy)
     assert [(Path(d.path).name, d.code, d.message) for d in caught.value.diagnostics] == [
         ("observations.yaml", "L012", "expected a finite number, found nan"),
-        ("workforce.csv", "E007", "value: expected a finite number, found inf"),
+        ("workforce.csv", "E007", "value: expected a number, found 'inf'"),
     ]
+
+
+def test_csv_numbers_are_read_as_spreadsheets_write_them(copy_tree, mini_bundle_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from engine.load.csv_observations import parse_number
+
+    assert [parse_number(cell, allow_percent=True) for cell in ("1,200", "15.5", "81%", "1e3")] == [
+        1200.0,
+        15.5,
+        81.0,
+        1000.0,
+    ]
+    assert [
+        parse_number(cell, allow_percent=False)
+        for cell in ("15,5", "1_0", "\u0661\u0665", "81%", "")
+    ] == [None] * 5
+    copy = copy_tree(mini_bundle_dir)
+    (copy / "workforce.csv").write_text('indicator,value,value,source\ncaseload,"15,5",1,x\n')
+    with pytest.raises(LoadError) as caught:
+        load_bundle(copy)
+    assert [(d.code, d.line, d.column, d.message) for d in caught.value.diagnostics] == [
+        ("E007", 1, 17, "column 'value' appears twice"),
+    ]
+
+
+def test_as_of_before_the_period_is_refused(copy_tree, mini_bundle_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    copy = copy_tree(mini_bundle_dir)
+    (copy / "bundle.yaml").write_text(
+        (copy / "bundle.yaml").read_text().replace("as_of: 2025-04-30", "as_of: 2020-01-01")
+    )
+    with pytest.raises(LoadError) as caught:
+        load_bundle(copy)
+    assert (
+        caught.value.diagnostics[0].message
+        == "as_of 2020-01-01 is before the period starts (2024-04-01)"
+    )

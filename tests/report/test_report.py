@@ -181,3 +181,17 @@ def test_failed_report_leaves_no_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", str(tmp_path / "missing"), "-o", str(target)])
     assert result.exit_code == 2
     assert list(tmp_path.iterdir()) == []
+
+
+def test_control_characters_pasted_from_word_do_not_break_the_docx(tmp_path: Path) -> None:
+    folder = tmp_path / "pasted"
+    shutil.copytree(EXAMPLES / "riverside-2025", folder)
+    narrative = (
+        (folder / "narrative.yaml")
+        .read_text()
+        .replace("summary: A stable senior team", 'summary: "A stable\\vsenior\\x1bteam')
+    )
+    narrative = narrative.replace("closes the loop.\n", 'closes the loop."\n', 1)
+    (folder / "narrative.yaml").write_text(narrative)
+    text = docx_text(render_report(folder, ".docx", "ilacs-2026"))
+    assert "A stable senior team with a permanent workforce" in text
