@@ -88,8 +88,7 @@ def check_bundle(pack: RulePack, bundle: EvidenceBundle) -> list[Diagnostic]:
                 problems.append(
                     Diagnostic(
                         f"{root}/{bundle.manifest.judgement}",
-                        1,
-                        1,
+                        *bundle.positions.get(f"judgement/{area_id}", (1, 1)),
                         "E009",
                         f"unknown area '{area_id}'",
                         did_you_mean(area_id, areas),
@@ -99,8 +98,7 @@ def check_bundle(pack: RulePack, bundle: EvidenceBundle) -> list[Diagnostic]:
                 problems.append(
                     Diagnostic(
                         f"{root}/{bundle.manifest.judgement}",
-                        1,
-                        1,
+                        *bundle.positions.get(f"judgement/{area_id}/grade", (1, 1)),
                         "E009",
                         f"unknown grade '{proposed.grade}'",
                         did_you_mean(proposed.grade, grades),
@@ -112,8 +110,7 @@ def check_bundle(pack: RulePack, bundle: EvidenceBundle) -> list[Diagnostic]:
                 problems.append(
                     Diagnostic(
                         f"{root}/{bundle.manifest.narrative}",
-                        1,
-                        1,
+                        *bundle.positions.get(f"narrative/{area_id}", (1, 1)),
                         "E009",
                         f"unknown area '{area_id}'",
                         did_you_mean(area_id, areas),

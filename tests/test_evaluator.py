@@ -232,3 +232,25 @@ def test_a_limiter_near_its_threshold_is_flagged_borderline(pack: RulePack) -> N
     result = engine.evaluate(pack, make_bundle({**GOOD, "visits": (56.0, 100.0)}))
     (flag,) = [flag for flag in area(result, "protection").flags if flag.kind == "borderline"]
     assert "the limit of 'Too few children on plans are visited in time' of 60" in flag.message
+
+
+def test_unknown_area_and_grade_in_judgement_and_narrative_are_placed(
+    copy_tree,
+    mini_pack_dir: Path,
+    mini_bundle_dir: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    bundle = copy_tree(mini_bundle_dir)
+    (bundle / "judgement.yaml").write_text(
+        "areas:\n  protection: {grade: outstandng, rationale: r}\n  protecton: {grade: good, rationale: r}\n"
+    )
+    (bundle / "narrative.yaml").write_text("areas:\n  workforse: {summary: s}\n")
+    manifest = (bundle / "bundle.yaml").read_text() + "narrative: narrative.yaml\n"
+    (bundle / "bundle.yaml").write_text(manifest)
+    with pytest.raises(engine.errors.LoadError) as caught:
+        engine.evaluate(engine.load_pack(mini_pack_dir), engine.load_bundle(bundle))
+    found = sorted((Path(d.path).name, d.line, d.column, d.hint) for d in caught.value.diagnostics)
+    assert found == [
+        ("judgement.yaml", 2, 23, "did you mean 'outstanding'?"),
+        ("judgement.yaml", 3, 3, "did you mean 'protection'?"),
+        ("narrative.yaml", 2, 3, "did you mean 'workforce'?"),
+    ]

@@ -49,10 +49,10 @@ def load_bundle(folder: str | Path) -> EvidenceBundle:
     for index, name in enumerate(manifest.files):
         position = manifest_document.position(("files", index))
         observations.extend(_observations(root, name, display_root, bundle_id, problems, position))
-    narrative = _optional(
+    narrative, narrative_document = _optional(
         root, manifest.narrative, Narrative, display_root, problems, manifest_document, "narrative"
     )
-    judgement = _optional(
+    judgement, judgement_document = _optional(
         root,
         manifest.judgement,
         ProfessionalJudgement,
@@ -61,6 +61,20 @@ def load_bundle(folder: str | Path) -> EvidenceBundle:
         manifest_document,
         "judgement",
     )
+    positions: dict[str, tuple[int, int]] = {}
+    if narrative is not None and narrative_document is not None:
+        for area in narrative.areas:
+            positions[f"narrative/{area}"] = narrative_document.position(
+                ("areas", area), of_key=True
+            )
+    if judgement is not None and judgement_document is not None:
+        for area in judgement.areas:
+            positions[f"judgement/{area}"] = judgement_document.position(
+                ("areas", area), of_key=True
+            )
+            positions[f"judgement/{area}/grade"] = judgement_document.position(
+                ("areas", area, "grade")
+            )
     problems.extend(_duplicates(observations, display_root))
     if problems:
         raise LoadError(problems)
@@ -71,6 +85,7 @@ def load_bundle(folder: str | Path) -> EvidenceBundle:
         "observations": observations,
         "narrative": narrative,
         "judgement": judgement,
+        "positions": positions,
     }
     unhashed = EvidenceBundle.model_construct(**body, content_hash="")
     return EvidenceBundle.model_validate(
@@ -80,7 +95,7 @@ def load_bundle(folder: str | Path) -> EvidenceBundle:
 
 def bundle_hash(bundle: EvidenceBundle) -> str:
     """sha256 of the bundle's canonical content; independent of file and row order."""
-    data = bundle.model_dump(mode="json", exclude={"content_hash", "id", "location"})
+    data = bundle.model_dump(mode="json", exclude={"content_hash", "id", "location", "positions"})
     data["observations"] = sorted(data["observations"], key=lambda item: item["indicator"])
     data["manifest"]["files"] = sorted(data["manifest"]["files"])
     canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -172,24 +187,24 @@ def _optional(
     problems: list[Diagnostic],
     manifest_document: YamlDocument,
     key: str,
-) -> ModelT | None:
+) -> tuple[ModelT | None, YamlDocument | None]:
     if name is None:
-        return None
+        return None, None
     position = manifest_document.position((key,))
     path = _inside(root, name, display_root, problems, position)
     if path is None:
-        return None
+        return None, None
     if not path.is_file():
         problems.append(_not_found(display_root, position, name))
-        return None
+        return None, None
     document = _document(root, name, display_root, problems, position)
     if document is None:
-        return None
+        return None, None
     try:
-        return validate_document(model, document)
+        return validate_document(model, document), document
     except LoadError as error:
         problems.extend(error.diagnostics)
-        return None
+        return None, None
 
 
 def _not_found(display_root: str, position: tuple[int, int], name: str) -> Diagnostic:

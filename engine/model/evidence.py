@@ -157,6 +157,11 @@ class EvidenceBundle(Model):
     narrative: Narrative | None = Field(default=None, description="Narrative.")
     judgement: ProfessionalJudgement | None = Field(default=None, description="Proposed grades.")
     content_hash: str = Field(description="sha256 of the canonical content.")
+    positions: SkipJsonSchema[dict[str, tuple[int, int]]] = Field(
+        default_factory=dict,
+        exclude=True,
+        description="Line and column of narrative and judgement entries, for messages.",
+    )
     location: SkipJsonSchema[str] = Field(
         default="", exclude=True, description="Folder as the user named it, for messages."
     )
