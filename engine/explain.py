@@ -452,4 +452,4 @@ def _area(
     )
 
 
-__all__ = ["DISCLAIMER", "Polarity", "explain"]
+__all__ = ["DISCLAIMER", "explain"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from engine.model.conditions import All, AnyOf, AreaGrade, Condition, CountAreas, GradeOp, Not
+from engine.model.conditions import All, AnyOf, AreaGrade, Condition, CountAreas, Not
 from engine.model.pack import (
     AreaGradeOf,
     BestOfAreas,
@@ -94,4 +94,4 @@ def expression(expr: GradeExpr, index: Mapping[str, int], ranks: Ranks) -> int |
     raise ValueError(f"unknown grade expression {expr!r}")
 
 
-__all__ = ["GradeOp", "decide", "expression", "holds"]
+__all__ = ["decide", "expression", "holds"]
